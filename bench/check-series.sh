@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Bisectability: build the tree at every patch, in order, and run
+# checkpatch --strict on each.  Uses its own worktree and build directory
+# (MP_CACHE/series-tree, MP_CACHE/series-build) so the work tree and the
+# main build are not disturbed; builds are incremental from one patch to
+# the next, and ccache is shared with the main build.
+#
+# Exit 0 when every patch builds and is checkpatch-clean (no errors);
+# otherwise names the first patch that breaks.
+set -euo pipefail
+MP_TAG=check-series
+. "$(dirname "$0")/lib.sh"
+
+tree_exists || die "no work tree (make tree)"
+wt=$MP_CACHE/series-tree
+bd=$MP_CACHE/series-build
+logdir=$MP_LOGS/check-series
+rm -rf "$logdir"
+mkdir -p "$logdir"
+mapfile -t commits < <(tgit rev-list --reverse mp-base..HEAD)
+if [ ${#commits[@]} -eq 0 ]; then
+	note "no patches above mp-base: nothing to check"
+	exit 0
+fi
+if [ ! -e "$wt/.git" ]; then
+	tgit worktree prune
+	tgit worktree add -q --detach "$wt" mp-base
+fi
+
+bad=
+build_at() {
+	local what=$1
+	MP_TREE=$wt MP_BUILD=$bd "$MP_ROOT/bench/build.sh" >"$logdir/build.txt" 2>&1
+	local rc=$?
+	grep -E 'warning:|error:' "$logdir/build.txt" | sed "s|^|  $what: |" | head -20 >&2 || true
+	return $rc
+}
+
+git -C "$wt" checkout -q --detach mp-base
+note "building the base"
+build_at base || die "the base does not build"
+i=0
+for c in "${commits[@]}"; do
+	i=$((i + 1))
+	subj=$(tgit log -1 --format=%s "$c")
+	git -C "$wt" checkout -q --detach "$c"
+	tgit format-patch -q --zero-commit --no-signature --no-numbered \
+		--abbrev=12 --no-renames --start-number "$i" -o "$logdir/patches" -1 "$c" >/dev/null
+	p=$(ls "$logdir/patches/$(printf '%04d' "$i")"-*.patch)
+	cp=$("$MP_ROOT/bench/checkpatch.sh" "$logdir/checkpatch" "$p")
+	err=$(echo "$cp" | cut -f2)
+	if build_at "$i"; then b=ok; else b=FAILED; fi
+	printf '[check-series] %3d  build %-6s checkpatch %s errors, %s warnings, %s checks  %s\n' \
+		"$i" "$b" "$err" "$(echo "$cp" | cut -f3)" "$(echo "$cp" | cut -f4)" "$subj"
+	if [ -z "$bad" ] && { [ $b != ok ] || [ "$err" != 0 ]; }; then
+		bad="$i: $subj"
+	fi
+	[ $b = ok ] || break
+done
+if [ -n "$bad" ]; then
+	die "first broken patch: $bad (logs: $logdir)"
+fi
+note "all ${#commits[@]} patches build and pass checkpatch"
