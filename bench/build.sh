@@ -30,8 +30,13 @@ make_config() {
 	cp -f "$MP_BUILD/.config" "$cfgdir/.config" 2>/dev/null || true
 	make -s -C "$MP_TREE" O="$cfgdir" CC="ccache gcc" \
 		KCONFIG_ALLCONFIG="$frag" allnoconfig >/dev/null
-	python3 "$MP_ROOT/bench/config-check.py" "$frag" "$cfgdir/.config" ||
-		die "the fragments in config/ ask for values Kconfig did not give"
+	if ! python3 "$MP_ROOT/bench/config-check.py" "$frag" "$cfgdir/.config"; then
+		# check-series builds early patches, before the symbols that
+		# later ones add exist: there a mismatch is only a note.
+		[ "${MP_CONFIG_LAX:-0}" = 1 ] ||
+			die "the fragments in config/ ask for values Kconfig did not give"
+		note "config mismatches ignored (MP_CONFIG_LAX=1)"
+	fi
 	if ! cmp -s "$cfgdir/.config" "$MP_BUILD/.config"; then
 		cp "$cfgdir/.config" "$MP_BUILD/.config"
 		note "config changed"

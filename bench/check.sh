@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # `make check`: everything from a bare Debian 12 machine to a verdict.
 #
-# setup -> tree -> in-sync check -> checkpatch -> kernel build ->
+# setup -> tree -> in-sync check -> bench self-test -> checkpatch -> build ->
 # kselftest build -> one VM boot running KUnit (built in, at boot) and the
 # kselftests -> console scan -> table -> "N passed, N failed, N skipped".
 #
@@ -33,6 +33,10 @@ if [ "${MP_ALLOW_UNEXPORTED:-0}" != 1 ]; then
 		fail "the tree holds work that is not in patches/: export it (or MP_ALLOW_UNEXPORTED=1)"
 	}
 fi
+
+phase "bench self-test"
+python3 "$MP_ROOT/bench/selftest.py" "$cdir/bench.tsv" >"$cdir/bench-selftest.txt" 2>&1 ||
+	tail -20 "$cdir/bench-selftest.txt" >&2
 
 phase "checkpatch --strict"
 mapfile -t patches < <(series_files)

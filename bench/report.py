@@ -5,6 +5,7 @@
 usage: report.py CHECK_DIR KUNIT_LIST
 
 CHECK_DIR holds what check.sh gathered:
+  bench.tsv        NAME ok|fail                       (bench self-test cases)
   checkpatch.tsv   PATCH ERRORS WARNINGS CHECKS       (one line per patch)
   vm/console.log   the kernel console (KUnit's KTAP is parsed from it)
   vm/kselftest/    results.tsv and one log per kselftest
@@ -108,6 +109,19 @@ def main():
     cdir, klist = sys.argv[1], sys.argv[2]
     vm = os.path.join(cdir, 'vm')
     rows = []
+
+    bt = os.path.join(cdir, 'bench.tsv')
+    s = Suite('bench self-test')
+    if os.path.exists(bt):
+        for row in open(bt):
+            name, st = row.rstrip('\n').split('\t')
+            s.add(st == 'ok', None)
+            if st != 'ok':
+                s.notes.append(name.split('.')[-1])
+    if not s.passed + s.failed:
+        s.failed = 1
+        s.notes.append('did not run')
+    rows.append(('bench', s))
 
     cp = os.path.join(cdir, 'checkpatch.tsv')
     if os.path.exists(cp):

@@ -63,6 +63,25 @@ ln -sfn "$run" "$MP_LOGS/vm/latest" 2>/dev/null || true
 	printf '\n'
 } >"$run/cmd.sh"
 
+# The guest mounts fresh tmpfs over /tmp, /run, /var/tmp and /dev/shm.
+# A path the run needs (the checkout, the cache, the working directory)
+# that lies under one of them gets a read-only 9p share of its own,
+# mounted back at the same path by vm-init (list in RUN/mounts).
+keep=()
+: >"$run/mounts"
+n=0
+for p in $(printf '%s\n' "$MP_ROOT" "$MP_CACHE" "$PWD" | awk '!seen[$0]++' |
+		awk '{ print length, $0 }' | sort -n | cut -d' ' -f2-); do
+	case $p/ in
+	/tmp/*|/run/*|/var/tmp/*|/dev/shm/*)
+		n=$((n + 1))
+		keep+=(-fsdev "local,id=keep$n,path=$p,security_model=none,readonly=on,multidevs=remap"
+		       -device "virtio-9p-pci,fsdev=keep$n,mount_tag=keep$n")
+		printf 'keep%s %s\n' "$n" "$p" >>"$run/mounts"
+		;;
+	esac
+done
+
 accel=(-accel tcg -cpu max)
 if [ "$kvm" = 1 ]; then
 	[ -w /dev/kvm ] || die "--kvm: /dev/kvm is not usable"
@@ -83,6 +102,7 @@ timeout --kill-after=10 "$tmo" qemu-system-x86_64 \
 	-device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot \
 	-fsdev local,id=mprun,path="$run",security_model=none,multidevs=remap \
 	-device virtio-9p-pci,fsdev=mprun,mount_tag=mprun \
+	"${keep[@]}" \
 	-serial file:"$run/console.log" -serial file:"$run/output.log" \
 	</dev/null >"$run/qemu.log" 2>&1 &
 qpid=$!
