@@ -14,7 +14,7 @@ MP_TAG=build
 
 tree_exists || die "no work tree at $MP_TREE (make tree)"
 mkdir -p "$MP_BUILD" "$MP_LOGS" "$CCACHE_DIR"
-log=$MP_LOGS/build.log
+log=${MP_BUILD_LOG:-$MP_LOGS/build.log}
 kmake() {
 	make -C "$MP_TREE" O="$MP_BUILD" CC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP="2000-01-01" KBUILD_BUILD_USER=mp \
@@ -68,4 +68,4 @@ if [ "$rc" != 0 ]; then
 fi
 warn=$(grep -c 'warning:' "$log" || true)
 note "built ${targets[*]} in ${secs}s, $warn warnings, ccache:${hits:- n/a}"
-echo "$secs" >"$MP_LOGS/build.seconds"
+echo "$secs" >"$log.seconds"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Bisectability: build the tree at every patch, in order, and run
 # checkpatch --strict on each.  Uses its own worktree and build directory
-# (MP_CACHE/series-tree, MP_CACHE/series-build) so the work tree and the
+# (MP_CACHE/series/{linux,build}: the same layout as the main
+# tree and build, so ccache hits across them) so the work tree and the
 # main build are not disturbed; builds are incremental from one patch to
 # the next, and ccache is shared with the main build.
 #
@@ -13,8 +14,8 @@ MP_TAG=check-series
 . "$(dirname "$0")/lib.sh"
 
 tree_exists || die "no work tree (make tree)"
-wt=$MP_CACHE/series-tree
-bd=$MP_CACHE/series-build
+wt=$MP_CACHE/series/linux
+bd=$MP_CACHE/series/build
 logdir=$MP_LOGS/check-series
 rm -rf "$logdir"
 mkdir -p "$logdir"
@@ -31,7 +32,8 @@ fi
 bad=
 build_at() {
 	local what=$1 rc=0
-	MP_TREE=$wt MP_BUILD=$bd MP_CONFIG_LAX=1 "$MP_ROOT/bench/build.sh" \
+	MP_TREE=$wt MP_BUILD=$bd MP_CONFIG_LAX=1 MP_BUILD_LOG=$logdir/make-$what.log \
+		"$MP_ROOT/bench/build.sh" \
 		>"$logdir/build-$what.txt" 2>&1 || rc=$?
 	grep -E 'warning:|error:' "$logdir/build-$what.txt" | sed "s|^|  $what: |" | head -20 >&2 || true
 	return $rc

@@ -10,6 +10,12 @@ MP_TAG=export
 . "$(dirname "$0")/lib.sh"
 
 tree_exists || die "no work tree at $MP_TREE"
+# After a failed apply the tree is the bare base: exporting it would
+# empty patches/.
+if grep -qx 'digest none' "$MP_TREE/.git/mp-state" 2>/dev/null &&
+   [ "$(tgit rev-parse HEAD)" = "$(tgit rev-parse mp-base)" ]; then
+	die "the last make tree failed to apply patches/; fix that first"
+fi
 if tree_dirty; then
 	tgit status --short | head -20 >&2
 	die "the tree has uncommitted edits: commit them first"

@@ -59,7 +59,7 @@ series_digest() {
 		printf '%s\n' "${f##*/}"; cat "$f"; done; } | sha256sum | cut -c1-64
 }
 
-tree_exists() { [ -d "$MP_TREE/.git" ] && tgit rev-parse -q --verify mp-base >/dev/null; }
+tree_exists() { [ -e "$MP_TREE/.git" ] && tgit rev-parse -q --verify mp-base >/dev/null; }
 
 # Export the tree's commits above mp-base into DIR, deterministically.
 export_to() {

@@ -57,7 +57,9 @@ apply_series() {
 		if ! tgit am -q --committer-date-is-author-date --keep-cr "$f" >/dev/null 2>&1; then
 			tgit am --abort >/dev/null 2>&1 || true
 			tgit reset -q --hard mp-base
-			rm -f "$(state_file)"
+			# The tree is the bare base now; the next run re-applies.
+			printf 'digest none\nhead %s\nbase %s\n' \
+				"$(tgit rev-parse mp-base)" "$ver" >"$(state_file)"
 			if [ "$rec" != "$ver" ]; then
 				die "${f##*/} does not apply to $MP_BASE_PKG $ver; the series was generated against $rec"
 			fi
