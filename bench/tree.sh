@@ -40,6 +40,19 @@ create_base() {
 	GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
 		git -C "$tmp" "${MP_GIT_IDENT[@]}" commit -q --no-verify \
 		-m "base: Debian $MP_BASE_PKG $ver"
+	# Debian appends "/*" and "!/debian/" to upstream's .gitignore,
+	# which hides every new file from git add and git status (and so
+	# from series-status).  One more commit drops just those lines;
+	# mp-base, which the series applies to, is that commit.
+	sed -i -e '/^# Debian packaging: ignore everything at the top level/,$d' \
+		"$tmp/.gitignore"
+	sed -i -e '${/^#$/d}' "$tmp/.gitignore"
+	git -C "$tmp" add .gitignore
+	GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
+		git -C "$tmp" "${MP_GIT_IDENT[@]}" commit -q --no-verify \
+		-m "base: drop Debian's ignore-everything rule from .gitignore"
+	git -C "$tmp" check-ignore -q drivers/net/netdevsim/new.c &&
+		die "the base's .gitignore still hides the tree"
 	git -C "$tmp" tag mp-base
 	git -C "$tmp" config mp.baseVersion "$ver"
 	mv "$tmp" "$MP_TREE"
@@ -89,9 +102,13 @@ tree_asis=0
 series_asis=0
 [ "$(series_digest)" = "$(state_get digest)" ] && series_asis=1
 
-if [ "$tree_base" != "$ver" ]; then
+# A tree made by an older bench has a base whose .gitignore hides new
+# files from git; it is re-made like a tree on another base.
+old_base=0
+tgit check-ignore -q drivers/net/netdevsim/new.c && old_base=1
+if [ "$tree_base" != "$ver" ] || [ $old_base = 1 ]; then
 	[ $tree_asis = 1 ] ||
-		die "tree at $MP_TREE holds work on $MP_BASE_PKG $tree_base, installed is $ver: export it (make export) or move the tree away"
+		die "tree at $MP_TREE holds work on an outdated base ($MP_BASE_PKG $tree_base, installed $ver): export it (make export; git add -f new files) or move the tree away"
 	note "base changed ($tree_base -> $ver): rebuilding the tree"
 	rm -rf "$MP_TREE"
 	create_base "$ver"
