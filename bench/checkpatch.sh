@@ -13,7 +13,8 @@ shift
 mkdir -p "$logdir"
 for p in "$@"; do
 	name=${p##*/}
-	(cd "$MP_TREE" && perl scripts/checkpatch.pl --strict --no-color \
+	# Debian's python3 first: scripts/spdxcheck.py needs its ply and git.
+	(cd "$MP_TREE" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --no-color \
 		--showfile "$p") >"$logdir/$name.txt" 2>&1 || true
 	e=$(grep -c '^ERROR:' "$logdir/$name.txt" || true)
 	w=$(grep -c '^WARNING:' "$logdir/$name.txt" || true)
