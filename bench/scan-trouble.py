@@ -30,6 +30,8 @@ KINDS = [
     ('refcount', r'refcount_t: '),
     ('ref_tracker', r'ref_tracker: .*(leaked|already released)|'
                     r'unregister_netdevice: waiting for'),
+    # A pool whose buffers never come back says so with pr_warn only.
+    ('page_pool leak', r'stalled pool shutdown'),
     ('list corruption', r'list_(add|del) corruption'),
     ('Oops', r'Oops|general protection fault|kernel BUG at|'
              r'Unable to handle kernel|BUG: unable to handle'),

@@ -43,6 +43,7 @@ REPORTS = {
     'soft lockup': '[   20.1] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [a:1]',
     'refcount': '[   20.1] refcount_t: underflow; use-after-free.',
     'ref_tracker': '[   20.1] unregister_netdevice: waiting for eth0 to become free. Usage count = 2',
+    'page_pool leak': '[  80.1] page_pool_release_retry() stalled pool shutdown 1 inflight 60 sec',
     'list corruption': '[   20.1] list_del corruption. prev->next should be ffff',
     'Oops': '[   20.1] general protection fault, probably for non-canonical address',
     'panic': '[   20.1] Kernel panic - not syncing: Fatal exception',
