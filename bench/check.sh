@@ -53,7 +53,7 @@ phase "kselftest build"
 phase "VM: KUnit at boot, then kselftests"
 MP_VM_SHOW='^=== ' "$MP_ROOT/bench/vm.sh" --run-dir "$cdir/vm" -- \
 	"$MP_ROOT/bench/guest-tests.sh" "$MP_ROOT/tests/kselftests.list" \
-	"$MP_BUILD/kselftest.tar" /run/mp/kselftest
+	"$MP_BUILD/kselftest.tar" /run/mp/kselftest "$MP_TOOLS/bin"
 vrc=$?
 phase "VM exit $vrc"
 

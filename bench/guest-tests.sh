@@ -5,13 +5,15 @@
 # write beside themselves; the host's root is read-only here), keeping
 # each one's output.
 #
-# usage: guest-tests.sh MANIFEST KSELFTEST_TAR OUT_DIR
+# usage: guest-tests.sh MANIFEST KSELFTEST_TAR OUT_DIR [TOOLS_BIN]
+# TOOLS_BIN (fetch-tools.sh's newer ethtool) goes first on PATH.
 # Writes OUT_DIR/<dir>__<prog>.log and one line per test to
 # OUT_DIR/results.tsv: DIR PROG EXIT SECONDS.  Always exits 0: the verdict
 # is the host's, from those files.
 manifest=$1
 kst=$2
 out=$3
+[ -n "${4:-}" ] && PATH=$4:$PATH && export PATH
 mkdir -p "$out"
 : >"$out/results.tsv"
 mkdir -p /tmp/kselftest

@@ -10,6 +10,7 @@ MP_CACHE=${MP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mp-series}
 MP_TREE=${MP_TREE:-$MP_CACHE/linux}
 MP_BUILD=${MP_BUILD:-$MP_CACHE/build}
 MP_LOGS=${MP_LOGS:-$MP_CACHE/logs}
+MP_TOOLS=${MP_TOOLS:-$MP_CACHE/tools}
 MP_JOBS=${MP_JOBS:-$(($(nproc) + 1))}
 MP_BASE_PKG=linux-source-6.1
 MP_BASE_TARBALL=${MP_BASE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Install the Debian packages the bench needs, and only those missing.
+# Install the Debian packages the bench needs, and only those missing;
+# then the newer tools fetch-tools.sh unpacks under MP_TOOLS.
 set -euo pipefail
 MP_TAG=setup
 . "$(dirname "$0")/lib.sh"
@@ -13,12 +14,13 @@ for p in "${want[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
 	note "all ${#want[@]} packages present"
-	exit 0
+else
+	note "installing: ${missing[*]}"
+	[ "$(id -u)" = 0 ] || die "not root: install these by hand: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >"${TMPDIR:-/tmp}/mp-setup-apt.log" 2>&1 ||
+		{ tail -30 "${TMPDIR:-/tmp}/mp-setup-apt.log" >&2; die "apt-get install failed"; }
+	note "installed ${#missing[@]} packages"
 fi
-note "installing: ${missing[*]}"
-[ "$(id -u)" = 0 ] || die "not root: install these by hand: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -q --no-install-recommends "${missing[@]}" >"${TMPDIR:-/tmp}/mp-setup-apt.log" 2>&1 ||
-	{ tail -30 "${TMPDIR:-/tmp}/mp-setup-apt.log" >&2; die "apt-get install failed"; }
-note "installed ${#missing[@]} packages"
+exec "$MP_ROOT/bench/fetch-tools.sh"
