@@ -4,10 +4,12 @@
 
 B := bench
 
-.PHONY: help setup tree export series-status build vm check check-series
+.PHONY: help demo bench-tcp setup tree export series-status build vm check check-series
 
 help:
+	@echo "make demo           linked netdevsim ports in the VM: header split, steering, a verified stream"
 	@echo "make check          everything: setup, apply, checkpatch, build, VM tests"
+	@echo "make bench-tcp      baseline TCP throughput and CPU per GiB, header split off and on"
 	@echo "make tree           make/update the kernel work tree from patches/"
 	@echo "make export         write the work tree's commits back into patches/"
 	@echo "make series-status  non-zero when the work tree holds work not in patches/"
@@ -15,6 +17,12 @@ help:
 	@echo "make vm CMD='...'   boot the built kernel and run CMD inside"
 	@echo "make check-series   build and checkpatch every patch in order"
 	@echo "make setup          install the Debian packages the bench needs"
+
+demo:
+	@$(B)/demo.sh
+
+bench-tcp:
+	@$(B)/bench-tcp.sh
 
 setup:
 	@$(B)/setup.sh

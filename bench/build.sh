@@ -8,6 +8,8 @@
 # end up with the value the fragment asks for.
 #
 # usage: build.sh [make targets...]   (default: all)
+# MP_CONFIG_EXCLUDE: fragment names (without .config) to leave out, for
+# the benchmark kernel, which is built without 40-kunit and 50-debug.
 set -euo pipefail
 MP_TAG=build
 . "$(dirname "$0")/lib.sh"
@@ -23,7 +25,14 @@ kmake() {
 
 make_config() {
 	local frag=$MP_BUILD/mp-fragment.config cfgdir=$MP_BUILD/mp-config
-	cat "$MP_ROOT"/config/*.config >"$frag"
+	local f
+	: >"$frag"
+	for f in "$MP_ROOT"/config/*.config; do
+		case " ${MP_CONFIG_EXCLUDE:-} " in
+		*" $(basename "$f" .config) "*) continue ;;
+		esac
+		cat "$f" >>"$frag"
+	done
 	mkdir -p "$cfgdir"
 	# A throwaway build dir for the config step, so the real one's
 	# .config is touched only when the result differs.

@@ -50,10 +50,11 @@ phase "kernel build"
 phase "kselftest build"
 "$MP_ROOT/bench/kselftest-build.sh" || fail "kselftest build failed"
 
-phase "VM: KUnit at boot, then kselftests"
+phase "VM: KUnit at boot, then kselftests, then the demo"
 MP_VM_SHOW='^=== ' "$MP_ROOT/bench/vm.sh" --run-dir "$cdir/vm" -- \
 	"$MP_ROOT/bench/guest-tests.sh" "$MP_ROOT/tests/kselftests.list" \
-	"$MP_BUILD/kselftest.tar" /run/mp/kselftest "$MP_TOOLS/bin"
+	"$MP_BUILD/kselftest.tar" /run/mp/kselftest "$MP_TOOLS/bin" \
+	"$MP_ROOT/bench/guest-demo.sh"
 vrc=$?
 phase "VM exit $vrc"
 

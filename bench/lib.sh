@@ -90,3 +90,12 @@ series_diff() {
 		[ -e "$dir/${f##*/}" ] || say "in patches/, not in tree: ${f##*/}"
 	done
 }
+
+# The benchmark kernel: the same tree without KUnit and the debug
+# fragment (KASAN and friends would dominate every figure), built in its
+# own directory so the test kernel stays warm.
+use_perf_build() {
+	export MP_BUILD=$MP_CACHE/build-perf
+	export MP_CONFIG_EXCLUDE="40-kunit 50-debug"
+	export MP_BUILD_LOG=$MP_LOGS/build-perf.log
+}
