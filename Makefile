@@ -4,12 +4,14 @@
 
 B := bench
 
-.PHONY: help demo bench-tcp setup tree export series-status build vm check check-series
+.PHONY: help demo bench-tcp bench-pp compile-pp-users setup tree export series-status build vm check check-series
 
 help:
 	@echo "make demo           linked netdevsim ports in the VM: header split, steering, a verified stream"
 	@echo "make check          everything: setup, apply, checkpatch, build, VM tests"
 	@echo "make bench-tcp      baseline TCP throughput and CPU per GiB, header split off and on"
+	@echo "make bench-pp       page_pool cost per operation, base kernel vs patched (QEMU icount)"
+	@echo "make compile-pp-users  every in-tree page_pool user compiles without warnings"
 	@echo "make tree           make/update the kernel work tree from patches/"
 	@echo "make export         write the work tree's commits back into patches/"
 	@echo "make series-status  non-zero when the work tree holds work not in patches/"
@@ -23,6 +25,12 @@ demo:
 
 bench-tcp:
 	@$(B)/bench-tcp.sh
+
+bench-pp:
+	@$(B)/bench-pp.sh
+
+compile-pp-users:
+	@$(B)/compile-pp-users.sh
 
 setup:
 	@$(B)/setup.sh

@@ -9,7 +9,8 @@
 #
 # usage: build.sh [make targets...]   (default: all)
 # MP_CONFIG_EXCLUDE: fragment names (without .config) to leave out, for
-# the benchmark kernel, which is built without 40-kunit and 50-debug.
+# the benchmark kernel, which is built without 40-kunit and 50-debug;
+# MP_CONFIG_EXTRA: more fragment files to add (it needs modules).
 set -euo pipefail
 MP_TAG=build
 . "$(dirname "$0")/lib.sh"
@@ -31,6 +32,9 @@ make_config() {
 		case " ${MP_CONFIG_EXCLUDE:-} " in
 		*" $(basename "$f" .config) "*) continue ;;
 		esac
+		cat "$f" >>"$frag"
+	done
+	for f in ${MP_CONFIG_EXTRA:-}; do
 		cat "$f" >>"$frag"
 	done
 	mkdir -p "$cfgdir"

@@ -92,10 +92,12 @@ series_diff() {
 }
 
 # The benchmark kernel: the same tree without KUnit and the debug
-# fragment (KASAN and friends would dominate every figure), built in its
-# own directory so the test kernel stays warm.
+# fragment (KASAN and friends would dominate every figure), with module
+# support for bench/ppbench, built in its own directory so the test
+# kernel stays warm.
 use_perf_build() {
 	export MP_BUILD=$MP_CACHE/build-perf
 	export MP_CONFIG_EXCLUDE="40-kunit 50-debug"
 	export MP_BUILD_LOG=$MP_LOGS/build-perf.log
+	export MP_CONFIG_EXTRA=$MP_ROOT/bench/ppbench/modules.config
 }

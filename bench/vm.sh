@@ -14,7 +14,8 @@
 #              [--run-dir DIR] [--quiet] [--] command [args...]
 # env:   MP_VM_CPUS (2), MP_VM_MEM (1G), MP_VM_KVM (0), MP_VM_TIMEOUT (1800),
 #        MP_VM_APPEND (extra kernel command line), MP_VM_SHOW (regex:
-#        show only matching output lines)
+#        show only matching output lines), MP_VM_ICOUNT (1: QEMU icount,
+#        one vCPU, guest clock counts instructions)
 # exit:  the command's status; 124 on timeout; 125 if the guest died before
 #        reporting one; 126 if the command passed but the kernel reported
 #        trouble (console or kmemleak).
@@ -83,6 +84,13 @@ for p in $(printf '%s\n' "$MP_ROOT" "$MP_CACHE" "$PWD" | awk '!seen[$0]++' |
 done
 
 accel=(-accel tcg -cpu max)
+# MP_VM_ICOUNT=1: QEMU's instruction counting (TCG only, one vCPU):
+# guest time advances by instructions executed, not by the host clock,
+# so timings inside do not depend on how busy the host is.
+if [ "${MP_VM_ICOUNT:-0}" = 1 ]; then
+	accel=(-accel tcg -cpu max -icount shift=0,sleep=off)
+	cpus=1
+fi
 if [ "$kvm" = 1 ]; then
 	[ -w /dev/kvm ] || die "--kvm: /dev/kvm is not usable"
 	accel=(-accel kvm -cpu host)
