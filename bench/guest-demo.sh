@@ -30,10 +30,8 @@ step "header split on at $DEV_B" et_b -G "$DEV_B" tcp-data-split on
 step "ntuple: tcp4 dst-port $PORT -> queue $QUEUE" \
 	et_b -N "$DEV_B" flow-type tcp4 dst-port $PORT action $QUEUE loc 0
 
-declare -A before
-for k in packets split hdr_only multi_buf; do
-	for q in 0 1 2 3; do before[$k$q]=$(qstat $k $q); done
-done
+# One ethtool -S before and one after (each is slow in the debug VM).
+stats_before=$(et_b -S "$DEV_B")
 t_stat() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 cpu0=$(t_stat)
 printf '  %-58s' "send $MIB MiB $ADDR_A -> $ADDR_B:$PORT"
@@ -52,12 +50,16 @@ printf '  %-16s %s s user, %s s system (receiving process)\n' "receiver CPU" \
 printf '  %-16s %s s, both namespaces and softirq, 2 vCPUs\n' "VM CPU busy" \
 	"$(awk -v d=$((cpu1 - cpu0)) 'BEGIN { printf "%.2f", d / 100 }')"
 printf '  %-16s %-10s %-10s %-10s %-10s\n' "queue ($DEV_B)" frames split hdr-only multi-buf
+stats_after=$(et_b -S "$DEV_B")
+stat_at() { # STATS KEY: the value of one ethtool -S counter
+	echo "$1" | awk -v k="$2:" '$1 == k { print $2 }'
+}
 steered=0
 others=0
 for q in 0 1 2 3; do
 	row=()
 	for k in packets split hdr_only multi_buf; do
-		row+=($(($(qstat $k $q) - ${before[$k$q]})))
+		row+=($(($(stat_at "$stats_after" rx${q}_$k) - $(stat_at "$stats_before" rx${q}_$k))))
 	done
 	printf '  %-16s %-10s %-10s %-10s %-10s\n' "rx$q" "${row[@]}"
 	if [ $q = $QUEUE ]; then steered=${row[0]}; split=${row[1]}; else others=$((others + row[0])); fi
