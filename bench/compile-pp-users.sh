@@ -47,5 +47,11 @@ rc=$?
 set -e
 warn=$(grep -c -E 'warning:|error:' "$log" || true)
 grep -E 'warning:|error:' "$log" | head -20 >&2 || true
-note "built in $(($(date +%s) - t0))s: exit $rc, $warn warnings/errors (log: $log)"
-[ "$rc" = 0 ] && [ "$warn" = 0 ]
+# A user that was not compiled proves nothing: every one must have its
+# object file.
+missing=0
+for f in $(cd "$MP_TREE" && grep -rl --include='*.c' 'page_pool_' "${dirs[@]}"); do
+	[ -e "$bd/${f%.c}.o" ] || { echo "not compiled: $f" >&2; missing=$((missing + 1)); }
+done
+note "built in $(($(date +%s) - t0))s: exit $rc, $warn warnings/errors, $users users, $missing not compiled (log: $log)"
+[ "$rc" = 0 ] && [ "$warn" = 0 ] && [ "$missing" = 0 ]
