@@ -223,6 +223,78 @@ class Series(unittest.TestCase):
         self.assertIn('not in tree', self.sh(pre + f'series_diff {d}/e1', env).stdout)
 
 
+PATCH = """\
+From: Test <test@example.invalid>
+Subject: [PATCH] {subject}
+
+A patch for the bench's self-test, never applied.
+
+Signed-off-by: Test <test@example.invalid>
+---
+{diff}"""
+
+NEW_FILE = """\
+diff --git a/{path} b/{path}
+new file mode 100644
+index 0000000..1111111
+--- /dev/null
++++ b/{path}
+@@ -0,0 +1,3 @@
++// SPDX-License-Identifier: GPL-2.0
++
++static int nsim_selftest_value;
+"""
+
+LONG_LINE = """\
+diff --git a/net/core/netmem.c b/net/core/netmem.c
+index 1111111..2222222 100644
+--- a/net/core/netmem.c
++++ b/net/core/netmem.c
+@@ -1,3 +1,4 @@
+ // SPDX-License-Identifier: GPL-2.0
+ 
++static int netmem_selftest_value_with_a_very_long_name_that_goes_on_and_on = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8;
+ #include <linux/kernel.h>
+"""
+
+
+class Checkpatch(unittest.TestCase):
+    """checkpatch.sh counts what checkpatch reports, in --showfile form."""
+
+    def run_on(self, diff):
+        tree = os.environ.get('MP_TREE',
+                              os.path.expanduser('~/.cache/mp-series/linux'))
+        if not os.path.exists(os.path.join(tree, 'scripts/checkpatch.pl')):
+            self.skipTest('no kernel work tree')
+        with tempfile.TemporaryDirectory() as d:
+            patch = os.path.join(d, 'test.patch')
+            with open(patch, 'w') as f:
+                f.write(PATCH.format(subject='net: selftest', diff=diff))
+            out = subprocess.run([os.path.join(HERE, 'checkpatch.sh'),
+                                  os.path.join(d, 'log'), patch],
+                                 capture_output=True, text=True, check=True)
+        return [int(x) for x in out.stdout.split('\t')[1:4]]
+
+    def test_long_line_is_a_warning(self):
+        self.assertEqual(self.run_on(LONG_LINE)[1], 1)
+
+    def test_new_file_with_maintainers_section_is_clean(self):
+        path = 'drivers/net/netdevsim/selftest.c'
+        self.assertEqual(self.run_on(NEW_FILE.format(path=path)), [0, 0, 0])
+
+    def test_new_file_without_maintainers_section_warns(self):
+        path = 'nowhere/selftest.c'
+        self.assertEqual(self.run_on(NEW_FILE.format(path=path))[1], 1)
+
+    def test_unreadable_patch_is_an_error(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = subprocess.run([os.path.join(HERE, 'checkpatch.sh'),
+                                  os.path.join(d, 'log'),
+                                  os.path.join(d, 'missing.patch')],
+                                 capture_output=True, text=True, check=True)
+        self.assertEqual(out.stdout.split('\t')[1], '1')
+
+
 class Collect(unittest.TextTestResult):
     rows = []
 
