@@ -30,12 +30,13 @@ dirs=(
 )
 mkdir -p "$bd" "$MP_LOGS"
 kmake() { make -C "$MP_TREE" O="$bd" CC="ccache gcc" "$@"; }
-if [ ! -e "$bd/.config" ]; then
-	note "allmodconfig in $bd"
-	kmake -s allmodconfig >/dev/null
-fi
+# Made anew each time, so options the series adds or changes are what
+# allmodconfig makes of them now (an old .config warns about them).
+note "allmodconfig in $bd"
+kmake -s allmodconfig >"$log" 2>&1 ||
+	{ tail -20 "$log" >&2; die "allmodconfig failed (log: $log)"; }
 note "prepare"
-kmake -s -j"$MP_JOBS" modules_prepare >"$log" 2>&1 ||
+kmake -s -j"$MP_JOBS" modules_prepare >>"$log" 2>&1 ||
 	{ tail -20 "$log" >&2; die "modules_prepare failed (log: $log)"; }
 # Every page_pool user must be configured in, or the build proves nothing.
 users=$(grep -rl --include='*.c' 'page_pool_' "${dirs[@]/#/$MP_TREE/}" | wc -l)
