@@ -4,12 +4,13 @@
 
 B := bench
 
-.PHONY: help demo bench-tcp bench-pp compile-pp-users setup tree export series-status build vm check check-series
+.PHONY: help demo bench-tcp bench-devmem bench-pp compile-pp-users setup tree export series-status build vm check check-series
 
 help:
 	@echo "make demo           linked netdevsim ports in the VM: header split, steering, a verified stream"
 	@echo "make check          everything: setup, apply, checkpatch, build, VM tests"
 	@echo "make bench-tcp      baseline TCP throughput and CPU per GiB, header split off and on"
+	@echo "make bench-devmem   recv() vs TCP_ZEROCOPY_RECEIVE vs devmem TCP: throughput, receiver CPU per GiB"
 	@echo "make bench-pp       page_pool cost per operation, base kernel vs patched (QEMU icount)"
 	@echo "make compile-pp-users  every in-tree page_pool user compiles without warnings"
 	@echo "make tree           make/update the kernel work tree from patches/"
@@ -25,6 +26,9 @@ demo:
 
 bench-tcp:
 	@$(B)/bench-tcp.sh
+
+bench-devmem:
+	@$(B)/bench-devmem.sh
 
 bench-pp:
 	@$(B)/bench-pp.sh

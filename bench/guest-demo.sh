@@ -3,7 +3,12 @@
 # Run inside the VM by demo.sh: two netdevsim ports in two namespaces,
 # linked; header split on at the receiver; one TCP stream steered to
 # queue 2 by an ntuple rule; a pattern sent and every byte verified; a
-# short summary.  Exits non-zero when the data or the steering is wrong.
+# short summary.  Then devmem TCP: a udmabuf bound to queue 2 with the
+# netdev family's bind-rx, the same stream received into it with
+# recvmsg(MSG_SOCK_DEVMEM), every byte verified through the udmabuf's
+# mapping, every token given back, and nothing left once the receiver
+# is gone.  Exits non-zero when the data, the steering or the teardown
+# is wrong.
 #
 # usage: guest-demo.sh KSELFTEST_TAR TOOLS_BIN [MIB]
 set -u
@@ -70,5 +75,67 @@ ok=1
 [ "$steered" -gt 0 ] && [ "$others" -lt $((steered / 100 + 10)) ] ||
 	{ echo "demo: the stream did not stay on queue $QUEUE" >&2; ok=0; }
 [ "$split" -gt 0 ] || { echo "demo: no frame was split" >&2; ok=0; }
+
+# --- devmem TCP ---------------------------------------------------------
+DEVMEM=$dir/nsim_devmem
+DMABUF_INFO=/sys/kernel/debug/dma_buf/bufinfo
+echo
+echo "devmem TCP: the same stream into a udmabuf bound to queue $QUEUE"
+[ -x "$DEVMEM" ] && [ -c /dev/udmabuf ] ||
+	{ echo "demo: no nsim_devmem or /dev/udmabuf" >&2; exit 1; }
+# RSS keeps everything else off the bound queue.
+step "rss over queues 0 and 1 only" et_b -X "$DEV_B" weight 1 1 0 0
+IDX_B=$(ifindex $NS_B "$DEV_B")
+mp0=$(et_b -S "$DEV_B" | awk -v k="rx${QUEUE}_mp_bufs:" '$1 == k { print $2 }')
+ip netns exec $NS_B "$DEVMEM" rx -i "$IDX_B" -q $QUEUE -p $PORT -n $((MIB << 20)) \
+	>"$TMP/devmem.out" 2>&1 &
+rx=$!
+for _ in $(seq 200); do
+	grep -q '^bound id=\|^err=' "$TMP/devmem.out" && break
+	sleep 0.1
+done
+id=$(sed -n 's/^bound id=//p' "$TMP/devmem.out")
+printf '  %-58s' "bind-rx: udmabuf of $DEV_B queue $QUEUE"
+if [ -n "$id" ]; then echo "ok (binding $id)"; else echo FAILED; cat "$TMP/devmem.out"; exit 1; fi
+printf '  %-58s' "send $MIB MiB $ADDR_A -> $ADDR_B:$PORT"
+if ip netns exec $NS_A "$STREAM" -c $ADDR_B -p $PORT -n $((MIB << 20)) >/dev/null; then
+	echo ok
+else
+	echo FAILED
+fi
+wait $rx
+rx_rc=$?
+out=$(grep '^bytes=' "$TMP/devmem.out")
+mp1=$(et_b -S "$DEV_B" | awk -v k="rx${QUEUE}_mp_bufs:" '$1 == k { print $2 }')
+# The receiver is gone with its netlink socket: the binding with it.
+left=
+for _ in $(seq 50); do
+	pools=$(ip netns exec $NS_B "$DEVMEM" pools)
+	bufs=$(awk '/^Total/ { print $2 }' $DMABUF_INFO)
+	[ "$pools" = 0 ] && [ "$bufs" = 0 ] && break
+	left="$pools page_pools serve a dma-buf, $bufs dma-bufs left"
+	sleep 0.2
+done
+
+echo
+echo "summary (devmem)"
+printf '  %-16s %s (%s MiB), through the udmabuf mapping\n' "bytes" "$(kv bytes)" "$MIB"
+printf '  %-16s %s\n' "verified" "$(kv verified)"
+printf '  %-16s %s dma-buf fragments, %s copied bytes, %s readable bytes\n' "cmsgs" \
+	"$(kv frags)" "$(kv linear)" "$(kv readable)"
+printf '  %-16s %s given back of %s handed out\n' "tokens" "$(kv freed)" "$(kv frags)"
+printf '  %-16s %s buffers of the dma-buf written by netdevsim (rx%s_mp_bufs)\n' \
+	"device writes" "$((mp1 - mp0))" $QUEUE
+printf '  %-16s %s Mbit/s (%s s)\n' "throughput" "$(kv mbps)" "$(kv secs)"
+printf '  %-16s %s s user, %s s system (receiving process)\n' "receiver CPU" \
+	"$(kv utime)" "$(kv stime)"
+printf '  %-16s %s\n' "teardown" "${pools:-?} page_pools serve a dma-buf, ${bufs:-?} dma-bufs left"
+
+[ $rx_rc = 0 ] && [ "$(kv verified)" = yes ] && [ "$(kv bytes)" = $((MIB << 20)) ] ||
+	{ echo "demo: the devmem stream did not verify" >&2; ok=0; }
+[ "$(kv readable)" = 0 ] && [ "$(kv frags)" -gt 0 ] ||
+	{ echo "demo: devmem data did not all come as dma-buf fragments" >&2; ok=0; }
+[ "$(kv freed)" = "$(kv frags)" ] || { echo "demo: tokens not all given back" >&2; ok=0; }
+[ "$pools" = 0 ] && [ "$bufs" = 0 ] || { echo "demo: teardown left $left" >&2; ok=0; }
 [ $ok = 1 ] && echo "demo: ok" && exit 0
 exit 1
