@@ -14,6 +14,17 @@
 #            families.  Unpacked to MP_TOOLS/linux-6.12; MP_TOOLS/bin/ynl
 #            runs the CLI with Debian's python3, ynl-upstream-tree says
 #            where the tree is.
+#   ncdevmem upstream's devmem TCP receiver (tools/testing/selftests/net/
+#            ncdevmem.c of the same tree), built unmodified the way
+#            upstream's selftests build it: the netdev family's YNL C
+#            code generated from upstream's spec, with upstream's
+#            ynl-gen-c.py, and everything compiled against upstream's
+#            uapi headers (made user-ready by upstream's
+#            scripts/headers_install.sh), so the binary carries
+#            upstream's ABI numbers, not this kernel's.  Installed as
+#            MP_TOOLS/bin/ncdevmem.  It runs "sudo ethtool ..." itself:
+#            its test must give it a sudo that keeps PATH (Debian's
+#            resets it, to bookworm's ethtool).
 #
 # Packages are taken from trixie's current index (the newest version it
 # lists) and checked along the archive's chain of trust: InRelease
@@ -29,16 +40,28 @@ KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 TOOLS=(ethtool:usr/sbin/ethtool)
 UPSTREAM_PKG=linux-source-6.12
 UPSTREAM=$MP_TOOLS/linux-6.12
-# What the tests need of upstream's tree.
-UPSTREAM_PATHS=(tools/net/ynl Documentation/netlink)
+# What the tests need of upstream's tree: the YNL CLI, library and
+# generator with the specs, and what building ncdevmem takes.
+# ynl-gen-c.py finds the tree's root by its MAINTAINERS file (and loops
+# forever without one); the uapi headers are installed for userspace by
+# headers_install.sh, which runs scripts/unifdef.
+UPSTREAM_PATHS=(tools/net/ynl Documentation/netlink MAINTAINERS
+	include/uapi arch/x86/include/uapi
+	scripts/headers_install.sh scripts/unifdef.c
+	tools/testing/selftests/net/ncdevmem.c)
 
 have_all() {
-	local t
+	local t p
 	for t in "${TOOLS[@]}"; do
 		[ -x "$MP_TOOLS/bin/${t%%:*}" ] || return 1
 	done
+	# A tree unpacked before UPSTREAM_PATHS grew lacks the new paths.
+	for p in "${UPSTREAM_PATHS[@]}"; do
+		[ -e "$UPSTREAM/$p" ] || return 1
+	done
 	[ -e "$UPSTREAM/.complete" ] && [ -x "$MP_TOOLS/bin/ynl" ] &&
-		[ -x "$MP_TOOLS/bin/ynl-upstream-tree" ]
+		[ -x "$MP_TOOLS/bin/ynl-upstream-tree" ] &&
+		[ -x "$MP_TOOLS/bin/ncdevmem" ]
 }
 if have_all && [ -z "${MP_TOOLS_REFRESH:-}" ]; then
 	note "tools present in $MP_TOOLS/bin"
@@ -113,6 +136,53 @@ EOF
 chmod +x "$MP_TOOLS/bin/ynl" "$MP_TOOLS/bin/ynl-upstream-tree"
 "$MP_TOOLS/bin/ynl" --help >/dev/null 2>&1 ||
 	die "upstream's YNL CLI from $UPSTREAM_PKG $ver does not run here"
+
+# ncdevmem, built as upstream's selftests build it (net/Makefile with
+# net/ynl.mk: the program, YNL's lib/ynl.c and the generated family
+# code, against the tree's installed uapi headers), but generating only
+# the netdev family, the one it uses.
+bld=$work/ncdevmem
+log=$bld/build.log
+mkdir -p "$bld/scripts" "$bld/ynl"
+ln -s "$UPSTREAM" "$bld/up"
+build_failed() {
+	tail -20 "$log" >&2
+	die "ncdevmem from $UPSTREAM_PKG $ver: $1 failed (log: $log)"
+}
+# What `make headers_install` puts in usr/include, minus the few asm
+# headers it generates (unistd_64.h and wrappers of asm-generic ones):
+# those come from bookworm's linux-libc-dev.  headers_install.sh runs
+# scripts/unifdef of the current directory.
+cc -O2 -o "$bld/scripts/unifdef" "$UPSTREAM/scripts/unifdef.c" >"$log" 2>&1 ||
+	build_failed "building unifdef"
+for d in include/uapi arch/x86/include/uapi; do
+	(cd "$UPSTREAM/$d" && find . -name '*.h' -printf "up/$d %P\n")
+done | (cd "$bld" && xargs -P "$(nproc)" -n 2 sh -c \
+	'mkdir -p "usr/include/${2%/*}" && sh up/scripts/headers_install.sh "$1/$2" "usr/include/$2"' \
+	sh) >>"$log" 2>&1 || build_failed "installing the uapi headers"
+spec=$UPSTREAM/Documentation/netlink/specs/netdev.yaml
+for part in header:h source:c; do
+	/usr/bin/python3 "$UPSTREAM/tools/net/ynl/ynl-gen-c.py" --mode user --${part%:*} \
+		--spec "$spec" -o "$bld/ynl/netdev-user.${part#*:}" >>"$log" 2>&1 ||
+		build_failed "generating the netdev family's ${part%:*}"
+done
+# Upstream's headers first: the ABI numbers are upstream's.
+cflags=(-std=gnu11 -O2 -g -Wall -I"$bld/usr/include"
+	-I"$UPSTREAM/tools/net/ynl/lib" -I"$bld/ynl")
+for src in "$UPSTREAM/tools/net/ynl/lib/ynl.c" "$bld/ynl/netdev-user.c" \
+	"$UPSTREAM/tools/testing/selftests/net/ncdevmem.c"; do
+	obj=${src##*/}
+	cc "${cflags[@]}" -c -o "$bld/${obj%.c}.o" "$src" >>"$log" 2>&1 ||
+		build_failed "compiling ${src#"$UPSTREAM"/}"
+done
+cc -o "$bld/ncdevmem" "$bld/ncdevmem.o" "$bld/netdev-user.o" "$bld/ynl.o" \
+	-lmnl >>"$log" 2>&1 || build_failed "linking"
+# Not run here: whatever its arguments, it goes on to reconfigure a
+# device (eth1 by default) with ethtool.  Check that it would load.
+missing=$(ldd "$bld/ncdevmem" | grep 'not found' || true)
+[ -z "$missing" ] || die "ncdevmem from $UPSTREAM_PKG $ver misses: $missing"
+install -m 0755 "$bld/ncdevmem" "$MP_TOOLS/bin/ncdevmem"
+note "ncdevmem from $UPSTREAM_PKG $ver in $MP_TOOLS/bin"
 echo "$UPSTREAM_PKG $ver" >"$UPSTREAM/.complete"
 note "$UPSTREAM_PKG $ver from $SUITE: YNL CLI in $MP_TOOLS/bin/ynl, tree in $UPSTREAM"
 rm -rf "$work"
