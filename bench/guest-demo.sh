@@ -107,11 +107,15 @@ wait $rx
 rx_rc=$?
 out=$(grep '^bytes=' "$TMP/devmem.out")
 mp1=$(et_b -S "$DEV_B" | awk -v k="rx${QUEUE}_mp_bufs:" '$1 == k { print $2 }')
-# The receiver is gone with its netlink socket: the binding with it.
+# The receiver is gone with its netlink socket: the binding with it,
+# once the last buffers come back.  Some may sit in skbs a CPU deferred
+# freeing (skb_attempt_defer_free()) until it next runs the network
+# softirq: a ping on each CPU gets them freed.
 left=
 for _ in $(seq 50); do
+	flush_deferred_skbs
 	pools=$(ip netns exec $NS_B "$DEVMEM" pools)
-	bufs=$(awk '/^Total/ { print $2 }' $DMABUF_INFO)
+	bufs=$(awk '/^Total .* objects/ { print $2 }' $DMABUF_INFO)
 	[ "$pools" = 0 ] && [ "$bufs" = 0 ] && break
 	left="$pools page_pools serve a dma-buf, $bufs dma-bufs left"
 	sleep 0.2
