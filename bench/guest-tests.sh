@@ -39,5 +39,5 @@ run() { # DIR PROG TIMEOUT COMMAND...
 while read -r dir prog tmo _extra; do
 	run "$dir" "$prog" "${tmo:-300}" sh -c 'cd "$1" && exec "./$2"' - "$kst/$dir" "$prog"
 done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$manifest")
-[ -n "$demo" ] && run bench demo 300 "$demo" "$kst_tar" "$tools"
+[ -n "$demo" ] && run bench demo 600 "$demo" "$kst_tar" "$tools"
 exit 0
