@@ -51,7 +51,10 @@ phase "kselftest build"
 "$MP_ROOT/bench/kselftest-build.sh" || fail "kselftest build failed"
 
 phase "VM: KUnit at boot, then kselftests, then the demo"
-MP_VM_SHOW='^=== ' "$MP_ROOT/bench/vm.sh" --run-dir "$cdir/vm" -- \
+# The kselftests take about half an hour under TCG: more than vm.sh's
+# default limit.
+MP_VM_SHOW='^=== ' "$MP_ROOT/bench/vm.sh" --run-dir "$cdir/vm" \
+	--timeout "${MP_CHECK_VM_TIMEOUT:-3600}" -- \
 	"$MP_ROOT/bench/guest-tests.sh" "$MP_ROOT/tests/kselftests.list" \
 	"$MP_BUILD/kselftest.tar" /run/mp/kselftest "$MP_TOOLS/bin" \
 	"$MP_ROOT/bench/guest-demo.sh"
