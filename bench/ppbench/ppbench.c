@@ -225,7 +225,8 @@ static int __init ppbench_init(void)
 		int err = -ENOMEM;
 
 		mp.free = kvcalloc(n, sizeof(*mp.free), GFP_KERNEL);
-		if (!dev || !mp.free || net_iov_area_init(&mp.area, n, 0))
+		if (!dev || !mp.free ||
+		    net_iov_area_init(&mp.area, n, 0, NET_IOV_UNSPEC))
 			goto out_mp;
 		for (i = 0; i < n; i++)
 			mp.free[mp.nfree++] = &mp.area.niovs[i];
