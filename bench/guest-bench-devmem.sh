@@ -83,31 +83,24 @@ for r in $(seq "$REPS"); do
 	done
 done
 
-median() { # MODE KEY
-	sed -n "s/^run mode=$1 .* $2=\([^ ]*\).*/\1/p" "$res" | sort -g |
-		awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-spread() { # MODE KEY: (max - min) / median, in percent
-	sed -n "s/^run mode=$1 .* $2=\([^ ]*\).*/\1/p" "$res" | sort -g |
-		awk -v m="$(median "$1" "$2")" '{ v[NR] = $1 } END { if (m > 0) printf "%.0f%%", (v[NR] - v[1]) / m * 100; else print "-" }'
-}
+. "$(dirname "$0")/guest-stats.sh"
 [ "$(grep -c '^run ' "$res")" = $((3 * REPS)) ] || skip_all "not every run gave figures"
-base=$(median recv rx_cpu_s_per_gib)
+base=$(median mode=recv rx_cpu_s_per_gib)
 echo
 echo "One TCP stream received three ways on netdevsim queue $QUEUE (header split on, MTU $MTU),"
 echo "$MIB MiB a run, $REPS runs each, medians (spread max-min):"
 printf '  %-10s %-16s %-22s %-12s %-20s %-16s\n' mode Mbit/s "receiver CPU s/GiB" "vs recv()" \
 	"VM CPU busy s/GiB" "softirq s/GiB"
 for mode in $MODES; do
-	m=$(median $mode rx_cpu_s_per_gib)
+	m=$(median mode=$mode rx_cpu_s_per_gib)
 	printf '  %-10s %-16s %-22s %-12s %-20s %-16s\n' "$mode" \
-		"$(median $mode mbps) ($(spread $mode mbps))" \
-		"$m ($(spread $mode rx_cpu_s_per_gib))" \
+		"$(median mode=$mode mbps) ($(spread mode=$mode mbps))" \
+		"$m ($(spread mode=$mode rx_cpu_s_per_gib))" \
 		"$(awk -v m="$m" -v b="$base" 'BEGIN { if (b > 0) printf "%.2fx", m / b; else print "-" }')" \
-		"$(median $mode vm_cpu_s_per_gib) ($(spread $mode vm_cpu_s_per_gib))" \
-		"$(median $mode softirq_s_per_gib) ($(spread $mode softirq_s_per_gib))"
+		"$(median mode=$mode vm_cpu_s_per_gib) ($(spread mode=$mode vm_cpu_s_per_gib))" \
+		"$(median mode=$mode softirq_s_per_gib) ($(spread mode=$mode softirq_s_per_gib))"
 done
 echo "  (receiver CPU: the receiving process's user+system time; VM CPU busy: all"
 echo "   CPU time in the VM, sender, receiver and netdevsim's softirq together;"
-echo "   TCG on $(nproc) vCPUs; no debug options; zerocopy mapped $(median zerocopy mapped) bytes"
-echo "   a run (median), devmem returned $(median devmem frags) fragments a run)"
+echo "   TCG on $(nproc) vCPUs; no debug options; zerocopy mapped $(median mode=zerocopy mapped) bytes"
+echo "   a run (median), devmem returned $(median mode=devmem frags) fragments a run)"

@@ -50,24 +50,17 @@ for mode in off on; do
 	done
 done
 
-median() { # MODE KEY
-	sed -n "s/^run split=$1 .* $2=\([^ ]*\).*/\1/p" "$res" | sort -g |
-		awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-spread() { # MODE KEY: (max - min) / median, in percent
-	sed -n "s/^run split=$1 .* $2=\([^ ]*\).*/\1/p" "$res" | sort -g |
-		awk -v m="$(median "$1" "$2")" '{ v[NR] = $1 } END { if (m > 0) printf "%.0f%%", (v[NR] - v[1]) / m * 100; else print "-" }'
-}
+. "$(dirname "$0")/guest-stats.sh"
 [ "$(grep -c '^run ' "$res")" = $((2 * REPS)) ] || skip_all "not every run gave figures"
 echo
 echo "TCP stream over linked netdevsim ports, $MIB MiB a run, $REPS runs each, medians (spread max-min):"
 printf '  %-10s %-18s %-22s %-22s %-18s\n' "hds" "Mbit/s" "receiver CPU s/GiB" "VM CPU busy s/GiB" "softirq s/GiB"
 for mode in off on; do
 	printf '  %-10s %-18s %-22s %-22s %-18s\n' "$mode" \
-		"$(median $mode mbps) ($(spread $mode mbps))" \
-		"$(median $mode rx_cpu_s_per_gib) ($(spread $mode rx_cpu_s_per_gib))" \
-		"$(median $mode vm_cpu_s_per_gib) ($(spread $mode vm_cpu_s_per_gib))" \
-		"$(median $mode softirq_s_per_gib) ($(spread $mode softirq_s_per_gib))"
+		"$(median split=$mode mbps) ($(spread split=$mode mbps))" \
+		"$(median split=$mode rx_cpu_s_per_gib) ($(spread split=$mode rx_cpu_s_per_gib))" \
+		"$(median split=$mode vm_cpu_s_per_gib) ($(spread split=$mode vm_cpu_s_per_gib))" \
+		"$(median split=$mode softirq_s_per_gib) ($(spread split=$mode softirq_s_per_gib))"
 done
 echo "  (receiver CPU: the receiving process's user+system time, which holds"
 echo "   the copy to user space; VM CPU busy: all CPU time in the VM, sender,"
