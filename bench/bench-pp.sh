@@ -86,8 +86,9 @@ for case in ('fast-page', 'ring-page'):
     print(f"  {case:<16} {b[0]/1000:>9.1f} {p[0]/1000:>9.1f} {p[0]/b[0]:>13.3f} {sb:>11.1f}% {sp:>14.1f}%")
 for case in ('fast-provider', 'ring-provider'):
     p = patched.get(case)
-    if p:
-        sp = (p[2] - p[1]) / p[0] * 100 if p[0] else 0
-        print(f"  {case:<16} {'-':>9} {p[0]/1000:>9.1f} {'-':>13} {'-':>12} {sp:>14.1f}%")
+    if not p:
+        print(f'  {case:<16} missing (see the patched run\'s log)'); continue
+    sp = (p[2] - p[1]) / p[0] * 100 if p[0] else 0
+    print(f"  {case:<16} {'-':>9} {p[0]/1000:>9.1f} {'-':>13} {'-':>12} {sp:>14.1f}%")
 PY
 note "figures kept in $out"

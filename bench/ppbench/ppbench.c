@@ -16,10 +16,12 @@
  * memory providers, for the netmem API on a pool a test provider serves.
  */
 
+#include <linux/dma-mapping.h>
 #include <linux/etherdevice.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
+#include <linux/platform_device.h>
 #include <linux/rtnetlink.h>
 #include <linux/sort.h>
 #include <net/page_pool.h>
@@ -220,19 +222,43 @@ static int __init ppbench_init(void)
 #ifdef PPBENCH_PROVIDER
 	{
 		struct net_device *dev = alloc_etherdev_mqs(0, 1, 1);
+		struct platform_device *pdev;
 		struct ppbench_mp mp = {};
 		unsigned int i, n = 2048;
 		int err = -ENOMEM;
 
+		/* Provider pools must declare DMA mapping and sync, as a
+		 * NIC's do: a platform device stands in for the NIC.
+		 */
+		pdev = platform_device_register_simple("ppbench",
+						       PLATFORM_DEVID_NONE,
+						       NULL, 0);
+		if (IS_ERR(pdev)) {
+			err = PTR_ERR(pdev);
+			pdev = NULL;
+			goto out_mp;
+		}
+		err = dma_coerce_mask_and_coherent(&pdev->dev,
+						   DMA_BIT_MASK(64));
+		if (err)
+			goto out_mp;
+		err = -ENOMEM;
 		mp.free = kvcalloc(n, sizeof(*mp.free), GFP_KERNEL);
 		if (!dev || !mp.free ||
 		    net_iov_area_init(&mp.area, n, 0, NET_IOV_UNSPEC))
 			goto out_mp;
 		for (i = 0; i < n; i++)
 			mp.free[mp.nfree++] = &mp.area.niovs[i];
+		/* mp_params are RTNL's, as the core asserts. */
+		rtnl_lock();
 		__netif_get_rx_queue(dev, 0)->mp_params.mp_priv = &mp;
 		__netif_get_rx_queue(dev, 0)->mp_params.mp_ops = &ppbench_mp_ops;
-		pp.flags = PP_FLAG_ALLOW_UNREADABLE_NETMEM;
+		rtnl_unlock();
+		pp.flags = PP_FLAG_ALLOW_UNREADABLE_NETMEM | PP_FLAG_DMA_MAP |
+			   PP_FLAG_DMA_SYNC_DEV;
+		pp.dev = &pdev->dev;
+		pp.dma_dir = DMA_FROM_DEVICE;
+		pp.max_len = PAGE_SIZE;
 		pp.netdev = dev;
 		pp.queue_idx = 0;
 		rtnl_lock();
@@ -253,6 +279,8 @@ out_mp:
 		kvfree(mp.free);
 		if (dev)
 			free_netdev(dev);
+		if (pdev)
+			platform_device_unregister(pdev);
 	}
 #endif
 	pr_info("ppbench: done\n");
