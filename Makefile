@@ -4,7 +4,7 @@
 
 B := bench
 
-.PHONY: help demo bench-tcp bench-devmem bench-pp compile-pp-users setup tree export series-status build vm check check-series
+.PHONY: help demo bench-tcp bench-devmem bench-pp compile-pp-users kunit-nodebug setup tree export series-status build vm check check-series
 
 help:
 	@echo "make demo           linked netdevsim ports in the VM: header split, steering, a verified stream"
@@ -13,6 +13,7 @@ help:
 	@echo "make bench-devmem   recv() vs TCP_ZEROCOPY_RECEIVE vs devmem TCP: throughput, receiver CPU per GiB"
 	@echo "make bench-pp       page_pool cost per operation, base kernel vs patched (QEMU icount)"
 	@echo "make compile-pp-users  every in-tree page_pool user compiles without warnings"
+	@echo "make kunit-nodebug  the KUnit suites on a kernel without the debug options (no DEBUG_NET)"
 	@echo "make tree           make/update the kernel work tree from patches/"
 	@echo "make export         write the work tree's commits back into patches/"
 	@echo "make series-status  non-zero when the work tree holds work not in patches/"
@@ -35,6 +36,9 @@ bench-pp:
 
 compile-pp-users:
 	@$(B)/compile-pp-users.sh
+
+kunit-nodebug:
+	@$(B)/kunit-nodebug.sh
 
 setup:
 	@$(B)/setup.sh

@@ -77,7 +77,7 @@ base, patched = load('base'), load('patched')
 print('page_pool alloc+recycle, cost per operation (ns of guest time under QEMU icount:')
 print('one guest instruction = 1 ns); medians of the rounds, spread = (max-min)/median')
 print(f"  {'case':<16} {'base':>9} {'patched':>9} {'patched/base':>13} {'spread base':>12} {'spread patched':>15}")
-for case in ('fast-page', 'ring-page'):
+for case in ('fast-page', 'ring-page', 'fast-frag', 'ring-frag'):
     b, p = base.get(case), patched.get(case)
     if not b or not p:
         print(f'  {case:<16} missing'); continue

@@ -12,8 +12,9 @@
  *   ring  alloc a batch of 64, free them all from outside softirq into
  *         the ptr_ring, alloc them back: what remote frees cost
  *
- * Each case runs for the page API on a plain pool and, on a kernel with
- * memory providers, for the netmem API on a pool a test provider serves.
+ * Each case runs for the page API on a plain pool ("page") and on a
+ * fragment pool ("frag"), and, on a kernel with memory providers, for
+ * the netmem API on a pool a test provider serves ("provider").
  */
 
 #include <linux/dma-mapping.h>
@@ -58,6 +59,24 @@ static void ppbench_page_put(struct page_pool *pool, void *buf, bool direct)
 static const struct ppbench_ops ppbench_pages = {
 	.name	= "page",
 	.alloc	= ppbench_page_alloc,
+	.put	= ppbench_page_put,
+};
+
+/* A fragment pool (hns3, bnxt, octeontx2 have them) handing out a whole
+ * page with one fragment reference, which the put drops.
+ */
+static void *ppbench_frag_alloc(struct page_pool *pool)
+{
+	struct page *page = page_pool_alloc_pages(pool, GFP_ATOMIC);
+
+	if (page)
+		page_pool_fragment_page(page, 1);
+	return page;
+}
+
+static const struct ppbench_ops ppbench_frags = {
+	.name	= "frag",
+	.alloc	= ppbench_frag_alloc,
 	.put	= ppbench_page_put,
 };
 
@@ -217,6 +236,13 @@ static int __init ppbench_init(void)
 	if (IS_ERR(pool))
 		return PTR_ERR(pool);
 	ppbench_run(pool, &ppbench_pages);
+	page_pool_destroy(pool);
+
+	pp.flags = PP_FLAG_PAGE_FRAG;
+	pool = page_pool_create(&pp);
+	if (IS_ERR(pool))
+		return PTR_ERR(pool);
+	ppbench_run(pool, &ppbench_frags);
 	page_pool_destroy(pool);
 
 #ifdef PPBENCH_PROVIDER
